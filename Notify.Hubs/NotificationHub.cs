@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Notify.Hubs;
+
+/// <summary>
+/// The browser's live channel. It takes no input: clients cannot join groups or send to others,
+/// they only receive. Catching up after a reconnect goes through the inbox API.
+/// </summary>
+[Authorize]
+public sealed class NotificationHub(ConnectionRegistry registry, IUserGroups userGroups) : Hub<INotificationClient>
+{
+    public override async Task OnConnectedAsync()
+    {
+        var userId = Context.UserIdentifier;
+        if (string.IsNullOrEmpty(userId))
+        {
+            Context.Abort();
+            return;
+        }
+
+        // Register before reading membership: a change stored after the read is then applied by the registry.
+        registry.Add(userId, Context.ConnectionId);
+        foreach (var group in await userGroups.GetGroupsAsync(userId, Context.ConnectionAborted))
+            await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.UserIdentifier is { } userId)
+            registry.Remove(userId, Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+}
