@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,8 @@ public static class HubsExtensions
     /// <summary>Maps the hub at <see cref="HubPath"/>.</summary>
     public static IEndpointRouteBuilder MapNotifyHubs(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHub<NotificationHub>(HubPath);
+        // WebSockets only: clients skip negotiation, so a load balancer needs no sticky sessions.
+        endpoints.MapHub<NotificationHub>(HubPath, o => o.Transports = HttpTransportType.WebSockets);
         return endpoints;
     }
 }

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Notify.Tests.Infrastructure;
+
+namespace Notify.Tests.Features.Auth;
+
+public sealed class AuthenticationTests(TwoInstances notify) : IClassFixture<TwoInstances>
+{
+    private const string DevSigningKey = "DEVELOPMENT-ONLY-signing-key-not-a-secret-0123456789";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PublishWithoutKeyIs401Problem()
+    {
+        var response = await notify.A.Anonymous().PostAsJsonAsync("/api/notifications", Requests.ToUsers("x", "u1"), Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("X-Api-Key", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task PublishWithWrongKeyIs401()
+    {
+        var client = notify.A.Anonymous();
+        client.DefaultRequestHeaders.Add("X-Api-Key", "notify-dev-kez");
+
+        var response = await client.PostAsJsonAsync("/api/notifications", Requests.ToUsers("x", "u1"), Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GroupApiWithoutKeyIs401()
+    {
+        var response = await notify.A.Anonymous().PutAsync("/api/groups/g/members/u1", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task BearerTokenIsNotAPublisherKey()
+    {
+        var client = await notify.A.UserClientAsync("u1");
+
+        var response = await client.PostAsJsonAsync("/api/notifications", Requests.ToUsers("x", "u2"), Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HubWithoutTokenIs401()
+    {
+        var response = await notify.A.Anonymous().PostAsync("/hubs/notifications/negotiate?negotiateVersion=1", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HubConnectionWithoutTokenFails()
+    {
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(notify.A.BaseAddress, "/hubs/notifications")).Build();
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task TokenWithoutSubIsRefused()
+    {
+        var token = Sign(new Claim("name", "no-sub"));
+
+        var response = await notify.A.Anonymous().PostAsync($"/hubs/notifications/negotiate?negotiateVersion=1&access_token={token}", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("sub", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task TokenSignedWithAnotherKeyIsRefused()
+    {
+        var token = Sign(new Claim("sub", "u1"), key: "another-key-that-is-long-enough-0123456789");
+
+        var response = await notify.A.Anonymous().PostAsync($"/hubs/notifications/negotiate?negotiateVersion=1&access_token={token}", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ValidTokenInQueryOpensTheHub()
+    {
+        var token = await notify.A.TokenAsync("u1");
+
+        var response = await notify.A.Anonymous().PostAsync($"/hubs/notifications/negotiate?negotiateVersion=1&access_token={token}", null, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AccessTokenInQueryIsIgnoredOffTheHubPath()
+    {
+        var token = await notify.A.TokenAsync("u1");
+        var withHeader = notify.A.Anonymous();
+        withHeader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var viaQuery = await notify.A.Anonymous().GetAsync($"/api/me/groups?access_token={token}", Ct);
+        var viaHeader = await withHeader.GetAsync("/api/me/groups", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, viaQuery.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, viaHeader.StatusCode);
+    }
+
+    [Fact]
+    public async Task DevTokenEndpointValidatesTheUserId()
+    {
+        var response = await notify.A.Anonymous().PostAsJsonAsync("/api/dev/token", new { userId = new string('u', 129) }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("userId", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    private static string Sign(Claim claim, string key = DevSigningKey) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Subject = new ClaimsIdentity([claim]),
+        Issuer = "notify",
+        Audience = "notify",
+        Expires = DateTime.UtcNow.AddMinutes(5),
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+    });
+}
