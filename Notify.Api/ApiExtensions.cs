@@ -7,6 +7,8 @@ using Notify.Api.Features.SendNotification;
 using Notify.Api.Infrastructure.Auth;
 using Notify.Api.Infrastructure.Errors;
 using Notify.Api.Infrastructure.Groups;
+using Notify.Api.Infrastructure.Health;
+using Notify.Api.Infrastructure.Inbox;
 using Notify.Api.Infrastructure.Redis;
 using Notify.Api.Infrastructure.Validation;
 using Notify.Hubs;
@@ -36,9 +38,13 @@ public static class ApiExtensions
         });
         builder.Services.AddSingleton<LiveDelivery>();
 
+        builder.Services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<InboxView>();
+
         var redis = builder.AddNotifyRedis(signalR);
         if (redis.IsConfigured)
         {
+            builder.Services.AddSingleton<IInboxStore, RedisInboxStore>();
             builder.Services.AddSingleton<IGroupStore, RedisGroupStore>();
             builder.Services.AddSingleton<RedisMembershipBus>();
             builder.Services.AddSingleton<IMembershipBus>(sp => sp.GetRequiredService<RedisMembershipBus>());
@@ -46,10 +52,14 @@ public static class ApiExtensions
         }
         else
         {
-            builder.Services.AddSingleton<IGroupStore, MemoryGroupStore>();
+            builder.Services.AddSingleton<MemorySequence>();
+            builder.Services.AddSingleton<MemoryGroupStore>();
+            builder.Services.AddSingleton<IGroupStore>(sp => sp.GetRequiredService<MemoryGroupStore>());
+            builder.Services.AddSingleton<IInboxStore, MemoryInboxStore>();
             builder.Services.AddSingleton<IMembershipBus, LocalMembershipBus>();
         }
         builder.Services.AddSingleton<IUserGroups>(sp => sp.GetRequiredService<IGroupStore>());
+        builder.AddNotifyHealth(redis.IsConfigured);
         return builder;
     }
 
@@ -63,6 +73,7 @@ public static class ApiExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapControllers();
+        app.MapNotifyHealth();
         // Client-side routes get the page; unknown API paths keep their 404.
         app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|health/).*$)}", "index.html");
         LogMode(app);

@@ -25,6 +25,11 @@ public sealed class LiveDelivery(IHubContext<NotificationHub, INotificationClien
             await hub.Clients.Group(to.Groups[0]).NotificationReceived(notification);
             return;
         }
+        if (to.Groups.Count == 0)
+        {
+            await hub.Clients.Users(to.Users).NotificationReceived(notification);
+            return;
+        }
 
         var users = new HashSet<string>(to.Users, StringComparer.Ordinal);
         foreach (var group in to.Groups)

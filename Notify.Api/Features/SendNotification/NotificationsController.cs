@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Notify.Api.Infrastructure.Auth;
 using Notify.Api.Infrastructure.Errors;
+using Notify.Api.Infrastructure.Inbox;
 using Notify.Api.Infrastructure.Validation;
 using Notify.Contracts;
 
@@ -14,20 +17,41 @@ namespace Notify.Api.Features.SendNotification;
 [Authorize(Policy = AuthExtensions.PublisherPolicy)]
 public sealed class NotificationsController(ISender sender, IValidator<SendNotificationRequest> validator) : ControllerBase
 {
-    /// <summary>Notify one or more users, groups, or everyone.</summary>
+    public const string IdempotencyHeader = "Idempotency-Key";
+    public const int MaxIdempotencyKeyLength = 200;
+
+    /// <summary>Notify one or more users, groups, or everyone. Stored before it is answered.</summary>
+    /// <param name="request">Recipients and content.</param>
+    /// <param name="idempotencyKey">Optional, 1..200 characters: a retry with the same key within 24 hours returns the first answer.</param>
+    /// <param name="ct">Aborted with the request.</param>
     [HttpPost]
     [RequestSizeLimit(RequestLimits.MaxBodyBytes)]
     [ProducesResponseType<NotificationAccepted>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
-    public async Task<ActionResult<NotificationAccepted>> Send([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Disallow)] SendNotificationRequest request, CancellationToken ct)
+    public async Task<ActionResult<NotificationAccepted>> Send(
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Disallow)] SendNotificationRequest request,
+        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
+        CancellationToken ct)
     {
         var result = await validator.ValidateAsync(request, ct);
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength))
+            result.Errors.Add(new(IdempotencyHeader, $"'{IdempotencyHeader}' must be 1 to {MaxIdempotencyKeyLength} characters."));
         if (!result.IsValid) return result.ToProblem(this);
 
-        var accepted = await sender.Send(SendNotificationCommand.From(request, User.Identity!.Name!), ct);
-        return Accepted(accepted);
+        var caller = User.Identity!.Name!;
+        var claim = idempotencyKey is null ? null : new IdempotencyClaim(caller, idempotencyKey, Hash(request));
+        var sent = await sender.Send(SendNotificationCommand.From(request, caller, claim), ct);
+        if (sent.KeyReused)
+            return Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
+                detail: $"This {IdempotencyHeader} was used in the last 24 hours with a different request body.");
+        if (sent.Replayed) Response.Headers["Idempotent-Replayed"] = "true";
+        return Accepted(sent.Accepted);
     }
+
+    private static string Hash(SendNotificationRequest request) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
 }

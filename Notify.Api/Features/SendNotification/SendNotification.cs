@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mediator;
+using Notify.Api.Infrastructure.Inbox;
 using Notify.Contracts;
 
 namespace Notify.Api.Features.SendNotification;
@@ -15,9 +16,10 @@ public sealed record SendNotificationCommand(
     string Body,
     string Severity,
     string? Link,
-    JsonElement? Data) : ICommand<NotificationAccepted>
+    JsonElement? Data,
+    IdempotencyClaim? Idempotency = null) : ICommand<SendResult>
 {
-    public static SendNotificationCommand From(SendNotificationRequest r, string caller) => new(
+    public static SendNotificationCommand From(SendNotificationRequest r, string caller, IdempotencyClaim? idempotency) => new(
         caller,
         r.To?.Users ?? [],
         r.To?.Groups ?? [],
@@ -27,20 +29,42 @@ public sealed record SendNotificationCommand(
         r.Body ?? "",
         r.Severity ?? Severities.Info,
         r.Link,
-        r.Data is { ValueKind: JsonValueKind.Object } data ? data.Clone() : null);
+        r.Data is { ValueKind: JsonValueKind.Object } data ? data.Clone() : null,
+        idempotency);
+
+    public AppendTargets Targets => Everyone ? new([], [], true) : new(Users, Groups, false);
 }
 
-public sealed class SendNotificationHandler(LiveDelivery delivery, TimeProvider clock, ILogger<SendNotificationHandler> logger)
-    : ICommandHandler<SendNotificationCommand, NotificationAccepted>
+/// <summary>Accepted (new or replayed), or the idempotency key was used before for another request.</summary>
+public sealed record SendResult(NotificationAccepted Accepted, bool Replayed, bool KeyReused);
+
+public sealed class SendNotificationHandler(IInboxStore inbox, LiveDelivery delivery, TimeProvider clock, ILogger<SendNotificationHandler> logger)
+    : ICommandHandler<SendNotificationCommand, SendResult>
 {
-    public async ValueTask<NotificationAccepted> Handle(SendNotificationCommand command, CancellationToken ct)
+    public async ValueTask<SendResult> Handle(SendNotificationCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var notification = new NotificationDto(
             Guid.CreateVersion7(now), 0, now, command.Type, command.Title, command.Body, command.Severity, command.Link, command.Data);
 
-        await delivery.SendAsync(command, notification, ct);
-        logger.LogInformation("Notification {NotificationId} of type {Type} from {Caller} sent", notification.Id, command.Type, command.Caller);
-        return new NotificationAccepted(notification.Id, notification.CreatedAt);
+        // Durable first: a 202 always means stored. If storage is down this throws and the caller gets a 503.
+        var outcome = await inbox.AppendAsync(notification, command.Targets, command.Idempotency, ct);
+        if (outcome.Replay is { } replay)
+            return new SendResult(new NotificationAccepted(replay.Id, replay.CreatedAt), Replayed: true, KeyReused: !replay.SameRequest);
+
+        notification = notification with { Sequence = outcome.Sequence };
+        try
+        {
+            // Not the request's token: once stored, a caller that hangs up must not stop the live push.
+            await delivery.SendAsync(command, notification, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // Stored but not pushed live (the backplane is down): clients get it when they catch up.
+            logger.LogWarning(e, "Notification {NotificationId} stored but not pushed live", notification.Id);
+        }
+        logger.LogInformation("Notification {NotificationId} ({Type}) from {Caller} accepted as sequence {Sequence}",
+            notification.Id, command.Type, command.Caller, notification.Sequence);
+        return new SendResult(new NotificationAccepted(notification.Id, notification.CreatedAt), Replayed: false, KeyReused: false);
     }
 }

@@ -34,6 +34,8 @@ internal static class RedisExtensions
         config.AbortOnConnectFail = false;
         config.ChannelPrefix = RedisChannel.Literal(options.ChannelPrefix);
         config.ClientName ??= "notify";
+        // While Redis is unreachable, fail at once (the caller gets a 503) instead of queueing until a timeout.
+        config.BacklogPolicy = BacklogPolicy.FailFast;
         return ConnectionMultiplexer.Connect(config);
     }
 }
