@@ -6,7 +6,11 @@ using Microsoft.Extensions.Options;
 using Notify.Api.Features.SendNotification;
 using Notify.Api.Infrastructure.Auth;
 using Notify.Api.Infrastructure.Errors;
+using Notify.Api.Infrastructure.Cors;
 using Notify.Api.Infrastructure.Groups;
+using Notify.Api.Infrastructure.OpenApi;
+using Notify.Api.Infrastructure.RateLimiting;
+using Notify.Api.Infrastructure.Telemetry;
 using Notify.Api.Infrastructure.Health;
 using Notify.Api.Infrastructure.Inbox;
 using Notify.Api.Infrastructure.Redis;
@@ -29,6 +33,10 @@ public static class ApiExtensions
         builder.Services.AddControllers(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 
         builder.AddNotifyAuth();
+        builder.AddNotifyTelemetry();
+        builder.AddNotifyRateLimits();
+        builder.AddNotifyOpenApi();
+        builder.AddNotifyCors();
         NameRules.UseCamelCaseNames();
         builder.Services.AddValidatorsFromAssemblyContaining<SendNotificationRequestValidator>(ServiceLifetime.Singleton);
         builder.Services.AddMediator((MediatorOptions o) =>
@@ -68,15 +76,19 @@ public static class ApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRejectionMetrics();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapControllers();
         app.MapNotifyHealth();
+        app.MapNotifyOpenApi();
         // Client-side routes get the page; unknown API paths keep their 404.
-        app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|health/).*$)}", "index.html");
-        LogMode(app);
+        app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|health/|openapi/).*$)}", "index.html");
+        app.Lifetime.ApplicationStarted.Register(() => LogMode(app));
         return app;
     }
 

@@ -17,3 +17,8 @@ public sealed record NotificationDeletedEvent(Guid Id);
 /// <summary>The number of unread notifications in the inbox.</summary>
 /// <param name="Unread">The count.</param>
 public sealed record UnreadCount(int Unread);
+
+/// <summary>The first event on every connection: it is registered and in its groups.</summary>
+/// <param name="UserId">The user the connection belongs to.</param>
+/// <param name="Groups">The groups it receives.</param>
+public sealed record SessionStarted(string UserId, IReadOnlyList<string> Groups);

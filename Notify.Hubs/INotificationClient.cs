@@ -5,6 +5,9 @@ namespace Notify.Hubs;
 /// <summary>What the hub sends to a browser. Each method is an event, named in the past tense.</summary>
 public interface INotificationClient
 {
+    /// <summary>Sent once per connection when it is fully set up (groups applied): from here on nothing is missed live.</summary>
+    Task SessionStarted(SessionStarted session);
+
     /// <summary>A new notification for this user.</summary>
     Task NotificationReceived(NotificationDto notification);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Notify.Contracts;
 
 namespace Notify.Hubs;
 
@@ -21,9 +22,11 @@ public sealed class NotificationHub(ConnectionRegistry registry, IUserGroups use
 
         // Register before reading membership: a change stored after the read is then applied by the registry.
         registry.Add(userId, Context.ConnectionId);
-        foreach (var group in await userGroups.GetGroupsAsync(userId, Context.ConnectionAborted))
+        var groups = await userGroups.GetGroupsAsync(userId, Context.ConnectionAborted);
+        foreach (var group in groups)
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
-        await base.OnConnectedAsync();
+        // The handshake completes before this method ends; this event tells the client the groups are in place.
+        await Clients.Caller.SessionStarted(new SessionStarted(userId, [.. groups.Order(StringComparer.Ordinal)]));
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

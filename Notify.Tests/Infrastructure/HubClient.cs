@@ -16,6 +16,7 @@ public sealed class HubClient : IAsyncDisposable
     public HubClient(HubConnection connection)
     {
         Connection = connection;
+        connection.On<SessionStarted>(nameof(INotificationClient.SessionStarted), s => _started.TrySetResult(s));
         connection.On<NotificationDto>(nameof(INotificationClient.NotificationReceived), n =>
         {
             lock (_all) _all.Add(n);
@@ -29,7 +30,12 @@ public sealed class HubClient : IAsyncDisposable
             connection.On<JsonElement>(name, payload => _events.Writer.TryWrite((name, payload)));
     }
 
+    private readonly TaskCompletionSource<SessionStarted> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public HubConnection Connection { get; }
+
+    /// <summary>Completes when the server says the connection is in its groups.</summary>
+    public Task<SessionStarted> Started => _started.Task;
 
     public IReadOnlyList<NotificationDto> Received
     {

@@ -84,6 +84,7 @@ public sealed class NotifyInstance : WebApplicationFactory<Program>
             .Build();
         var client = new HubClient(connection);
         await connection.StartAsync(TestContext.Current.CancellationToken);
+        await client.Started.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         return client;
     }
 

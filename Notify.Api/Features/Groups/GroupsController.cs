@@ -2,6 +2,8 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Notify.Api.Infrastructure.RateLimiting;
 using Notify.Api.Infrastructure.Auth;
 using Notify.Api.Infrastructure.Validation;
 using Notify.Contracts;
@@ -9,6 +11,7 @@ using Notify.Contracts;
 namespace Notify.Api.Features.Groups;
 
 [ApiController, Route("api/groups/{group}/members")]
+[EnableRateLimiting(RateLimitingExtensions.PublishPolicy)]
 [Authorize(Policy = AuthExtensions.PublisherPolicy)]
 public sealed class GroupsController(ISender sender, IValidator<GroupMemberRoute> validator) : ControllerBase
 {

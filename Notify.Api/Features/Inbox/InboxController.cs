@@ -1,12 +1,15 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Notify.Api.Infrastructure.RateLimiting;
 using Notify.Contracts;
 
 namespace Notify.Api.Features.Inbox;
 
 /// <summary>The signed-in user's own inbox. Another user's notification is simply not found here.</summary>
 [ApiController, Route("api/me/notifications"), Authorize]
+[EnableRateLimiting(RateLimitingExtensions.InboxPolicy)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
 public sealed class InboxController(ISender sender) : ControllerBase
 {

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Notify.Api.Infrastructure.RateLimiting;
 using Notify.Hubs;
 
 namespace Notify.Api.Features.MyGroups;
@@ -17,6 +19,7 @@ public sealed class GetMyGroupsHandler(IUserGroups groups) : IQueryHandler<GetMy
 }
 
 [ApiController, Route("api/me/groups"), Authorize]
+[EnableRateLimiting(RateLimitingExtensions.InboxPolicy)]
 public sealed class MyGroupsController(ISender sender) : ControllerBase
 {
     [HttpGet]

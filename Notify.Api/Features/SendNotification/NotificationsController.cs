@@ -4,6 +4,8 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Notify.Api.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Notify.Api.Infrastructure.Auth;
 using Notify.Api.Infrastructure.Errors;
@@ -14,6 +16,7 @@ using Notify.Contracts;
 namespace Notify.Api.Features.SendNotification;
 
 [ApiController, Route("api/notifications")]
+[EnableRateLimiting(RateLimitingExtensions.PublishPolicy)]
 [Authorize(Policy = AuthExtensions.PublisherPolicy)]
 public sealed class NotificationsController(ISender sender, IValidator<SendNotificationRequest> validator) : ControllerBase
 {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mediator;
 using Notify.Api.Infrastructure.Inbox;
+using Notify.Api.Infrastructure.Telemetry;
 using Notify.Contracts;
 
 namespace Notify.Api.Features.SendNotification;
@@ -32,13 +33,17 @@ public sealed record SendNotificationCommand(
         r.Data is { ValueKind: JsonValueKind.Object } data ? data.Clone() : null,
         idempotency);
 
+    /// <summary>A low-cardinality label for metrics.</summary>
+    public string TargetKind => Everyone ? "everyone" : Groups.Count == 0 ? "users" : Users.Count == 0 ? "groups" : "mixed";
+
     public AppendTargets Targets => Everyone ? new([], [], true) : new(Users, Groups, false);
 }
 
 /// <summary>Accepted (new or replayed), or the idempotency key was used before for another request.</summary>
 public sealed record SendResult(NotificationAccepted Accepted, bool Replayed, bool KeyReused);
 
-public sealed class SendNotificationHandler(IInboxStore inbox, LiveDelivery delivery, TimeProvider clock, ILogger<SendNotificationHandler> logger)
+public sealed class SendNotificationHandler(
+    IInboxStore inbox, LiveDelivery delivery, NotifyMetrics metrics, TimeProvider clock, ILogger<SendNotificationHandler> logger)
     : ICommandHandler<SendNotificationCommand, SendResult>
 {
     public async ValueTask<SendResult> Handle(SendNotificationCommand command, CancellationToken ct)
@@ -53,10 +58,13 @@ public sealed class SendNotificationHandler(IInboxStore inbox, LiveDelivery deli
             return new SendResult(new NotificationAccepted(replay.Id, replay.CreatedAt), Replayed: true, KeyReused: !replay.SameRequest);
 
         notification = notification with { Sequence = outcome.Sequence };
+        var target = command.TargetKind;
+        metrics.Accepted(command.Caller, target);
         try
         {
             // Not the request's token: once stored, a caller that hangs up must not stop the live push.
             await delivery.SendAsync(command, notification, CancellationToken.None);
+            metrics.Sent(target, clock.GetUtcNow() - now);
         }
         catch (Exception e)
         {

@@ -10,8 +10,12 @@ internal static class HealthExtensions
 
     public static void AddNotifyHealth(this IHostApplicationBuilder builder, bool redis)
     {
-        var checks = builder.Services.AddHealthChecks();
-        if (redis) checks.AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
+        var checks = builder.Services.AddHealthChecks().AddCheck<ShutdownHealthCheck>("shutdown", tags: [ReadyTag]);
+        if (!redis) return;
+        builder.Services.AddSingleton<BackplaneCanary>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BackplaneCanary>());
+        checks.AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag])
+            .Add(new HealthCheckRegistration("backplane", sp => sp.GetRequiredService<BackplaneCanary>(), HealthStatus.Unhealthy, [ReadyTag]));
     }
 
     /// <summary>/health/live: the process answers. /health/ready: it can store and deliver.</summary>

@@ -17,7 +17,8 @@ public sealed class RedisOutageTests
         await using var b = await NotifyInstance.StartAsync(redis.ConnectionString, prefix);
         var user = Requests.Unique("u");
         await using var onB = await b.ConnectAsync(user);
-        Assert.Equal(HttpStatusCode.OK, (await a.Api.GetAsync("/health/ready", Ct)).StatusCode);
+        await Eventually.TrueAsync(async () => (await a.Api.GetAsync("/health/ready", Ct)).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(10), "readiness once the first canary is back");
 
         await redis.StopAsync();
 

@@ -1,67 +1,81 @@
-using Microsoft.Extensions.Options;
 using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.Features.Startup;
 
-/// <summary>A bad setting stops start-up with a message that names it; development defaults stay in Development.</summary>
+/// <summary>
+/// A bad setting stops start-up with exit code 1 and one line that names it; development defaults stay in
+/// Development. These run the real process, as an operator would.
+/// </summary>
 public sealed class StartupValidationTests
 {
-    private const string GoodKey = "a-production-signing-key-of-32-bytes-or-more!";
-
     private static Dictionary<string, string?> Production(params (string Key, string? Value)[] overrides)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Jwt:SigningKey"] = GoodKey,
-            ["Publishers:Keys:0:Name"] = "billing",
-            ["Publishers:Keys:0:Key"] = "a-long-publisher-key",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__SigningKey"] = "a-production-signing-key-of-32-bytes-or-more!",
+            ["Publishers__Keys__0__Name"] = "billing",
+            ["Publishers__Keys__0__Key"] = "a-long-publisher-key",
         };
         foreach (var (k, v) in overrides) settings[k] = v;
         return settings;
     }
 
-    private static async Task<string> StartupError(Dictionary<string, string?> settings, string? redis = null)
+    private static async Task AssertStopsNaming(string setting, Dictionary<string, string?> environment)
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
-            await (await NotifyInstance.StartAsync(redis, "notify:", settings, environment: "Production")).DisposeAsync());
-        return error is OptionsValidationException ? error.Message : error.ToString();
+        var (exitCode, error) = await NotifyProcess.RunAsync(environment, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Notify cannot start:", line);
+        Assert.Contains(setting, line);
     }
 
     [Fact]
-    public async Task ProductionStartsWithGoodSettings()
+    public Task MissingSigningKeyStopsStartup() => AssertStopsNaming("Jwt:SigningKey", Production(("Jwt__SigningKey", "")));
+
+    [Fact]
+    public Task ShortSigningKeyStopsStartup() => AssertStopsNaming("Jwt:SigningKey", Production(("Jwt__SigningKey", new string('k', 31))));
+
+    [Fact]
+    public Task DevelopmentSigningKeyStopsStartupOutsideDevelopment() =>
+        AssertStopsNaming("Jwt:SigningKey", Production(("Jwt__SigningKey", "DEVELOPMENT-ONLY-signing-key-not-a-secret-0123456789")));
+
+    [Fact]
+    public Task NoPublisherKeysStopStartup() =>
+        AssertStopsNaming("Publishers:Keys", Production(("Publishers__Keys__0__Name", null), ("Publishers__Keys__0__Key", null)));
+
+    [Fact]
+    public Task DevelopmentApiKeyStopsStartupOutsideDevelopment() =>
+        AssertStopsNaming("Publishers:Keys:0:Key", Production(("Publishers__Keys__0__Key", "notify-dev-key")));
+
+    [Fact]
+    public Task ShortApiKeyStopsStartup() => AssertStopsNaming("Publishers:Keys:0:Key", Production(("Publishers__Keys__0__Key", "short")));
+
+    [Fact]
+    public Task UnparsableRedisConnectionStringStopsStartup() =>
+        AssertStopsNaming("Redis:ConnectionString", Production(("Redis__ConnectionString", "127.0.0.1:6379,notAnOption=1")));
+
+    [Fact]
+    public Task EmptyChannelPrefixWithRedisStopsStartupOutsideDevelopment() =>
+        AssertStopsNaming("Redis:ChannelPrefix", Production(("Redis__ConnectionString", "127.0.0.1:1,abortConnect=false"), ("Redis__ChannelPrefix", "")));
+
+    [Fact]
+    public Task OutOfRangeInboxRetentionStopsStartup() => AssertStopsNaming("RetentionDays", Production(("Inbox__RetentionDays", "0")));
+
+    [Fact]
+    public async Task ProductionStartsWithGoodSettingsAndHasNoDevTokenEndpoint()
     {
-        await using var instance = await NotifyInstance.StartAsync(null, "notify:", Production(), environment: "Production");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Jwt:SigningKey"] = "a-production-signing-key-of-32-bytes-or-more!",
+            ["Publishers:Keys:0:Name"] = "billing",
+            ["Publishers:Keys:0:Key"] = "a-long-publisher-key",
+        };
+        await using var instance = await NotifyInstance.StartAsync(null, "notify:", settings, environment: "Production");
+        var ct = TestContext.Current.CancellationToken;
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await instance.Anonymous().GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.NotFound,
-            (await instance.Anonymous().PostAsync("/api/dev/token", null, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await instance.Anonymous().GetAsync("/health/live", ct)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await instance.Anonymous().PostAsync("/api/dev/token", null, ct)).StatusCode);
     }
-
-    [Fact]
-    public async Task MissingSigningKeyStopsStartup() =>
-        Assert.Contains("Jwt:SigningKey", await StartupError(Production(("Jwt:SigningKey", ""))));
-
-    [Fact]
-    public async Task ShortSigningKeyStopsStartup() =>
-        Assert.Contains("Jwt:SigningKey", await StartupError(Production(("Jwt:SigningKey", new string('k', 31)))));
-
-    [Fact]
-    public async Task DevelopmentSigningKeyStopsStartupOutsideDevelopment() =>
-        Assert.Contains("Jwt:SigningKey", await StartupError(Production(("Jwt:SigningKey", "DEVELOPMENT-ONLY-signing-key-not-a-secret-0123456789"))));
-
-    [Fact]
-    public async Task NoPublisherKeysStopStartup() =>
-        Assert.Contains("Publishers:Keys", await StartupError(Production(("Publishers:Keys:0:Name", null), ("Publishers:Keys:0:Key", null))));
-
-    [Fact]
-    public async Task DevelopmentApiKeyStopsStartupOutsideDevelopment() =>
-        Assert.Contains("Publishers:Keys:0:Key", await StartupError(Production(("Publishers:Keys:0:Key", "notify-dev-key"))));
-
-    [Fact]
-    public async Task UnparsableRedisConnectionStringStopsStartup() =>
-        Assert.Contains("Redis:ConnectionString", await StartupError(Production(), redis: "127.0.0.1:6379,notAnOption=1"));
-
-    [Fact]
-    public async Task EmptyChannelPrefixWithRedisStopsStartupOutsideDevelopment() =>
-        Assert.Contains("Redis:ChannelPrefix", await StartupError(Production(("Redis:ChannelPrefix", "")), redis: "127.0.0.1:1,abortConnect=false"));
 }
