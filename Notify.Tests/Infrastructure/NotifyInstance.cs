@@ -14,11 +14,13 @@ public sealed class NotifyInstance : WebApplicationFactory<Program>
     public const string DevApiKey = "notify-dev-key";
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<Microsoft.Extensions.Logging.ILoggingBuilder>? _configureLogging;
 
-    private NotifyInstance(Dictionary<string, string?> settings, string environment)
+    private NotifyInstance(Dictionary<string, string?> settings, string environment, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? configureLogging)
     {
         _settings = settings;
         _environment = environment;
+        _configureLogging = configureLogging;
         UseKestrel(0);
     }
 
@@ -28,7 +30,8 @@ public sealed class NotifyInstance : WebApplicationFactory<Program>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
     /// <summary>Starts an instance on the given Redis (null: the in-memory single-instance default).</summary>
-    public static Task<NotifyInstance> StartAsync(string? redis, string prefix, IDictionary<string, string?>? settings = null, string environment = "Development")
+    public static Task<NotifyInstance> StartAsync(string? redis, string prefix, IDictionary<string, string?>? settings = null,
+        string environment = "Development", Action<Microsoft.Extensions.Logging.ILoggingBuilder>? configureLogging = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -37,7 +40,7 @@ public sealed class NotifyInstance : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
-        var instance = new NotifyInstance(all, environment);
+        var instance = new NotifyInstance(all, environment, configureLogging);
         instance.StartServer();
         instance.Api = instance.CreateClient();
         instance.Api.DefaultRequestHeaders.Add("X-Api-Key", DevApiKey);
@@ -50,6 +53,7 @@ public sealed class NotifyInstance : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_configureLogging is not null) builder.ConfigureLogging(_configureLogging);
     }
 
     /// <summary>A client with no credentials at all.</summary>
