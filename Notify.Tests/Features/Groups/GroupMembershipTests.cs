@@ -85,4 +85,19 @@ public sealed class GroupMembershipTests(TwoInstances notify) : IClassFixture<Tw
         Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
     }
+
+    [Fact]
+    public async Task ClientCannotJoinAGroupThroughTheHub()
+    {
+        var (user, group) = (Requests.Unique("u"), Requests.Unique("g"));
+        await using var client = await notify.B.ConnectAsync(user);
+
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() =>
+            Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions.InvokeAsync(client.Connection, "JoinGroup", group, Ct));
+        await notify.A.SendAsync(Requests.ToGroups("members only", group));
+        await notify.A.SendAsync(Requests.ToUsers("marker", user));
+
+        Assert.Equal("marker", (await client.NextAsync()).Title);
+        Assert.Empty((await notify.A.Api.GetFromJsonAsync<GroupMembers>($"/api/groups/{group}/members", Ct))!.Members);
+    }
 }
