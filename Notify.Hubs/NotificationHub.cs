@@ -22,7 +22,17 @@ public sealed class NotificationHub(ConnectionRegistry registry, IUserGroups use
 
         // Register before reading membership: a change stored after the read is then applied by the registry.
         registry.Add(userId, Context.ConnectionId);
-        var groups = await userGroups.GetGroupsAsync(userId, Context.ConnectionAborted);
+        IReadOnlyCollection<string> groups;
+        try
+        {
+            groups = await userGroups.GetGroupsAsync(userId, Context.ConnectionAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Without its groups the connection would miss group sends silently; refuse it with a reason instead.
+            registry.Remove(userId, Context.ConnectionId);
+            throw new HubException("Notify cannot read your groups right now (storage unavailable); reconnect shortly.", e);
+        }
         foreach (var group in groups)
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         // The handshake completes before this method ends; this event tells the client the groups are in place.

@@ -17,6 +17,11 @@ public sealed class HubClient : IAsyncDisposable
     {
         Connection = connection;
         connection.On<SessionStarted>(nameof(INotificationClient.SessionStarted), s => _started.TrySetResult(s));
+        connection.Closed += e =>
+        {
+            _started.TrySetException(e ?? new InvalidOperationException("The server closed the connection before the session started."));
+            return Task.CompletedTask;
+        };
         connection.On<NotificationDto>(nameof(INotificationClient.NotificationReceived), n =>
         {
             lock (_all) _all.Add(n);

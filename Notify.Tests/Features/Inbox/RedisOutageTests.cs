@@ -29,6 +29,8 @@ public sealed class RedisOutageTests
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await a.Api.GetAsync("/health/live", Ct)).StatusCode);
+        // A connection that could not be subscribed would miss sends silently: it is refused, and the client retries.
+        await Assert.ThrowsAnyAsync<Exception>(() => a.ConnectAsync(Requests.Unique("u")));
 
         await redis.StartAgainAsync();
 
