@@ -57,6 +57,7 @@ public static class ApiExtensions
             builder.Services.AddSingleton<RedisMembershipBus>();
             builder.Services.AddSingleton<IMembershipBus>(sp => sp.GetRequiredService<RedisMembershipBus>());
             builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisMembershipBus>());
+            builder.Services.AddHostedService<ResyncOnReconnect>();
         }
         else
         {

@@ -21,6 +21,8 @@ public sealed class ConnectionRegistry
             _byUser.TryRemove(new KeyValuePair<string, ConcurrentDictionary<string, byte>>(userId, connections));
     }
 
+    public IReadOnlyList<string> AllConnections() => [.. _byUser.Values.SelectMany(c => c.Keys)];
+
     public IReadOnlyCollection<string> ConnectionsOf(string userId) =>
         _byUser.TryGetValue(userId, out var connections) ? [.. connections.Keys] : [];
 }

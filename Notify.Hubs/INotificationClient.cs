@@ -8,6 +8,12 @@ public interface INotificationClient
     /// <summary>Sent once per connection when it is fully set up (groups applied): from here on nothing is missed live.</summary>
     Task SessionStarted(SessionStarted session);
 
+    /// <summary>
+    /// This instance's link to Redis was restored: live sends may have been missed meanwhile, so catch up from the
+    /// last sequence (as after a reconnect).
+    /// </summary>
+    Task ResyncRequested();
+
     /// <summary>A new notification for this user.</summary>
     Task NotificationReceived(NotificationDto notification);
 

@@ -33,6 +33,7 @@ public sealed class HubClient : IAsyncDisposable
                      nameof(INotificationClient.NotificationDeleted), nameof(INotificationClient.UnreadCountChanged),
                  })
             connection.On<JsonElement>(name, payload => _events.Writer.TryWrite((name, payload)));
+        connection.On(nameof(INotificationClient.ResyncRequested), () => _events.Writer.TryWrite((nameof(INotificationClient.ResyncRequested), default)));
     }
 
     private readonly TaskCompletionSource<SessionStarted> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -17,6 +17,7 @@ public sealed class RedisOutageTests
         await using var b = await NotifyInstance.StartAsync(redis.ConnectionString, prefix);
         var user = Requests.Unique("u");
         await using var onB = await b.ConnectAsync(user);
+        var resync = onB.NextEventAsync("ResyncRequested", TimeSpan.FromSeconds(30));
         await Eventually.TrueAsync(async () => (await a.Api.GetAsync("/health/ready", Ct)).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(10), "readiness once the first canary is back");
 
@@ -44,5 +45,7 @@ public sealed class RedisOutageTests
             return sent.StatusCode == HttpStatusCode.Accepted && await Task.WhenAny(crossed, Task.Delay(500, Ct)) == crossed;
         }, TimeSpan.FromSeconds(20), "a notification posted to A to reach the user on B");
         Assert.DoesNotContain(onB.Received, n => n.Title == "lost?");
+        await resync; // B's link came back, so B told its connections to catch up
+
     }
 }
