@@ -88,7 +88,7 @@ public static class ApiExtensions
         app.MapNotifyHealth();
         app.MapNotifyOpenApi();
         // Client-side routes get the page; unknown API paths keep their 404.
-        app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|health/|openapi/).*$)}", "index.html");
+        app.MapFallbackToFile("{*path:nonfile:regex(^(?!api/|hubs/|health/|openapi/).*$)}", "index.html");
         app.Lifetime.ApplicationStarted.Register(() => LogMode(app));
         return app;
     }
