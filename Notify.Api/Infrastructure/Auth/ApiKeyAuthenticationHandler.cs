@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -12,7 +10,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<PublisherOptions> publishers,
+    PublisherKeyRing keys,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -25,15 +23,10 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (!Request.Headers.TryGetValue(Header, out var values) || values.Count != 1 || string.IsNullOrEmpty(values[0]))
             return Task.FromResult(AuthenticateResult.NoResult());
 
-        var presented = Encoding.UTF8.GetBytes(values[0]!);
-        foreach (var key in publishers.Value.Keys)
-        {
-            // Constant-time comparison, so the key cannot be guessed byte by byte from response times.
-            if (!CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(key.Key))) continue;
-            var identity = new ClaimsIdentity([new Claim(CallerClaim, key.Name)], SchemeName, CallerClaim, null);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
-        }
-        return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
+        var caller = keys.Find(values[0]!);
+        if (caller is null) return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
+        var identity = new ClaimsIdentity([new Claim(CallerClaim, caller)], SchemeName, CallerClaim, null);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -50,5 +43,23 @@ internal sealed class ApiKeyAuthenticationHandler(
                 Detail = missing ? $"Send a publisher API key in the {Header} header." : $"The {Header} header does not hold a valid API key.",
             },
         });
+    }
+}
+
+/// <summary>The configured keys as bytes, once: every publish is authenticated against them.</summary>
+internal sealed class PublisherKeyRing(IOptions<PublisherOptions> options)
+{
+    private readonly (byte[] Key, string Caller)[] _keys =
+        [.. options.Value.Keys.Select(k => (System.Text.Encoding.UTF8.GetBytes(k.Key), k.Name))];
+
+    public string? Find(string presented)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(presented);
+        string? caller = null;
+        // FixedTimeEquals never stops at the first differing byte, and every key is compared, so response times do
+        // not reveal how much of a key was right.
+        foreach (var (key, name) in _keys)
+            if (System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(bytes, key)) caller ??= name;
+        return caller;
     }
 }

@@ -17,6 +17,7 @@ internal static class AuthExtensions
         builder.Services.AddOptions<PublisherOptions>().BindConfiguration(PublisherOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PublisherOptions>, PublisherOptionsValidator>();
         builder.Services.AddSingleton<DevTokenIssuer>();
+        builder.Services.AddSingleton<PublisherKeyRing>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()
