@@ -1,31 +1,20 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openAs, openPanel, panelItem, toast, type Browser } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { openAs, openPanel, panelItem, toast } from './support/browser';
 import { send, unique } from './support/notify-api';
 import { artifactsDir } from './support/paths';
-import { startTopology, type Topology } from './support/topology';
+import { useTopologyAndBrowser } from './support/topology';
 
 describe('live delivery across instances', () => {
-  let topology: Topology;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    topology = await startTopology();
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await topology?.down();
-  });
+  const stack = useTopologyAndBrowser();
 
   it('shows on the page on B what was posted to A', async () => {
     const user = unique('u1');
     const sockets: string[] = [];
-    browser.context.on('page', (p) => p.on('websocket', (ws) => sockets.push(ws.url())));
-    const page = await openAs(browser.context, topology.b, user);
+    stack.browser.context.on('page', (p) => p.on('websocket', (ws) => sockets.push(ws.url())));
+    const page = await openAs(stack.browser.context, stack.topology.b, user);
 
-    await send(topology.a, { to: { users: [user] }, title: 'Your order shipped', body: 'Parcel 123 is on its way', severity: 'success' });
+    await send(stack.topology.a, { to: { users: [user] }, title: 'Your order shipped', body: 'Parcel 123 is on its way', severity: 'success' });
 
     await toast(page, 'Your order shipped').waitFor({ timeout: 10_000 });
     await openPanel(page);
@@ -40,13 +29,13 @@ describe('live delivery across instances', () => {
 
   it('lists newest first and raises one toast per notification', async () => {
     const user = unique('u1');
-    const page = await openAs(browser.context, topology.b, user);
+    const page = await openAs(stack.browser.context, stack.topology.b, user);
     for (const [title, severity] of [
       ['Build failed', 'error'],
       ['Disk almost full', 'warning'],
       ['Deploy finished', 'success'],
     ] as const) {
-      await send(topology.a, { to: { users: [user] }, title, body: `${title}: details`, severity });
+      await send(stack.topology.a, { to: { users: [user] }, title, body: `${title}: details`, severity });
       await toast(page, title).waitFor({ timeout: 10_000 });
     }
     await page.locator('.toasts').screenshot({ path: path.join(artifactsDir, 'toast.png') });

@@ -1,33 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connected, launch, openAs, openPanel, panelItem, toast, toastLog, type Browser } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { connected, openAs, openPanel, panelItem, toast, toastLog } from './support/browser';
 import { send, unique } from './support/notify-api';
-import { startTopology, type Topology } from './support/topology';
+import { useTopologyAndBrowser } from './support/topology';
 
 describe('offline and back', () => {
-  let topology: Topology;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    topology = await startTopology();
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await topology?.down();
-  });
+  const stack = useTopologyAndBrowser();
 
   it('shows the three sent while offline once each, with one toast each', async () => {
     const user = unique('u1');
-    const page = await openAs(browser.context, topology.b, user);
-    const before = await send(topology.a, { to: { users: [user] }, title: 'Before going offline' });
+    const page = await openAs(stack.browser.context, stack.topology.b, user);
+    const before = await send(stack.topology.a, { to: { users: [user] }, title: 'Before going offline' });
     await toast(page, 'Before going offline').waitFor({ timeout: 10_000 });
 
-    await browser.context.setOffline(true);
+    await stack.browser.context.setOffline(true);
     await page.locator('[data-status="offline"]').waitFor({ timeout: 10_000 });
     const sent = [];
-    for (const n of [1, 2, 3]) sent.push(await send(topology.a, { to: { users: [user] }, title: `While offline ${n}` }));
-    await browser.context.setOffline(false);
+    for (const n of [1, 2, 3]) sent.push(await send(stack.topology.a, { to: { users: [user] }, title: `While offline ${n}` }));
+    await stack.browser.context.setOffline(false);
     await connected(page);
 
     for (const n of [1, 2, 3]) await toast(page, `While offline ${n}`).waitFor({ timeout: 10_000 });

@@ -1,29 +1,18 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badge, launch, openAs, openPanel, panelItem, type Browser } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { badge, openAs, openPanel, panelItem } from './support/browser';
 import { send, unique } from './support/notify-api';
 import { artifactsDir } from './support/paths';
-import { startTopology, type Topology } from './support/topology';
+import { useTopologyAndBrowser } from './support/topology';
 
 describe('read state across tabs and instances', () => {
-  let topology: Topology;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    topology = await startTopology();
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await topology?.down();
-  });
+  const stack = useTopologyAndBrowser();
 
   it('clears the badge on the second tab (on the other instance) when one tab reads', async () => {
     const user = unique('u1');
-    const [tabA, tabB] = await Promise.all([openAs(browser.context, topology.a, user), openAs(browser.context, topology.b, user)]);
+    const [tabA, tabB] = await Promise.all([openAs(stack.browser.context, stack.topology.a, user), openAs(stack.browser.context, stack.topology.b, user)]);
 
-    await send(topology.a, { to: { users: [user] }, title: 'Read me once', severity: 'warning' });
+    await send(stack.topology.a, { to: { users: [user] }, title: 'Read me once', severity: 'warning' });
     await Promise.all([badge(tabA).filter({ hasText: '1' }).waitFor(), badge(tabB).filter({ hasText: '1' }).waitFor()]);
 
     await openPanel(tabA);
@@ -43,15 +32,15 @@ describe('read state across tabs and instances', () => {
       ['Your order shipped', 'Parcel 123 is on its way.', 'info'],
     ] as const;
     for (const [title, body, severity] of samples)
-      await send(topology.a, { to: { users: [user] }, title, body, severity, link: 'https://shop.example/orders/123' });
+      await send(stack.topology.a, { to: { users: [user] }, title, body, severity, link: 'https://shop.example/orders/123' });
 
-    const page = await openAs(browser.context, topology.b, user);
+    const page = await openAs(stack.browser.context, stack.topology.b, user);
     await badge(page).filter({ hasText: '4' }).waitFor();
     await openPanel(page);
     await panelItem(page, 'Payment received').waitFor();
     // The link opens in a new tab and marks the notification read (the shop is stubbed: no network here).
-    await browser.context.route('https://shop.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<h1>Order 123</h1>' }));
-    const [opened] = await Promise.all([browser.context.waitForEvent('page'), panelItem(page, 'Your order shipped').getByRole('link').click()]);
+    await stack.browser.context.route('https://shop.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<h1>Order 123</h1>' }));
+    const [opened] = await Promise.all([stack.browser.context.waitForEvent('page'), panelItem(page, 'Your order shipped').getByRole('link').click()]);
     expect(opened.url()).toContain('shop.example/orders/123');
     await opened.close();
     await badge(page).filter({ hasText: '3' }).waitFor();
@@ -80,8 +69,8 @@ describe('read state across tabs and instances', () => {
 
   it('pages back through a long inbox with infinite scroll', async () => {
     const user = unique('u1');
-    for (let i = 1; i <= 45; i++) await send(topology.a, { to: { users: [user] }, title: `Item ${i}` });
-    const page = await openAs(browser.context, topology.b, user);
+    for (let i = 1; i <= 45; i++) await send(stack.topology.a, { to: { users: [user] }, title: `Item ${i}` });
+    const page = await openAs(stack.browser.context, stack.topology.b, user);
     await openPanel(page);
     await panelItem(page, 'Item 45').waitFor();
     const items = page.locator('.panel .notification');

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
+import { launch, type Browser } from './browser';
 import { topologyScript } from './paths';
 
 const run = promisify(execFile);
@@ -34,4 +36,18 @@ export async function startTopology(): Promise<Topology> {
       rmSync(state, { recursive: true, force: true });
     },
   };
+}
+
+/** A topology and one browser for a describe block: started before its tests, stopped after. */
+export function useTopologyAndBrowser(): { readonly topology: Topology; readonly browser: Browser } {
+  const stack = {} as { topology: Topology; browser: Browser };
+  beforeAll(async () => {
+    stack.topology = await startTopology();
+    stack.browser = await launch();
+  });
+  afterAll(async () => {
+    await stack.browser?.close();
+    await stack.topology?.down();
+  });
+  return stack;
 }
