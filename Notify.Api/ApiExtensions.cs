@@ -30,7 +30,9 @@ public static class ApiExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ExceptionToProblemHandler>();
         // A body that fails to parse reports only its JSON error, not a second "field is required".
-        builder.Services.AddControllers(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        builder.Services.AddControllers(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            // Errors name the JSON path ("$.to.users[0]") without .NET type names in the message.
+            .AddJsonOptions(o => o.AllowInputFormatterExceptionMessages = false);
 
         builder.AddNotifyAuth();
         builder.AddNotifyTelemetry();
@@ -78,6 +80,7 @@ public static class ApiExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRejectionMetrics();
+        ShutdownDrain.UseRefuseHubWhileStopping(app);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();
@@ -88,7 +91,7 @@ public static class ApiExtensions
         app.MapNotifyHealth();
         app.MapNotifyOpenApi();
         // Client-side routes get the page; unknown API paths keep their 404.
-        app.MapFallbackToFile("{*path:nonfile:regex(^(?!api/|hubs/|health/|openapi/).*$)}", "index.html");
+        app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|hubs|health|openapi)(/|$)).*$)}", "index.html");
         app.Lifetime.ApplicationStarted.Register(() => LogMode(app));
         return app;
     }

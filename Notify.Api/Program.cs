@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Notify.Api;
+using Notify.Api.Infrastructure;
 using Notify.Hubs;
 
 try
@@ -17,11 +18,10 @@ try
     app.Run();
     return 0;
 }
-catch (Exception e) when (e is OptionsValidationException || e.InnerException is OptionsValidationException)
+catch (Exception e) when (StartupErrors.Describe(e) is { } reason)
 {
     // One line that names the setting, not a stack trace: this is an operator's mistake, not a crash.
-    var failures = (e as AggregateException)?.InnerExceptions ?? [e];
-    Console.Error.WriteLine($"Notify cannot start: {string.Join(" ", failures.OfType<OptionsValidationException>().SelectMany(f => f.Failures))}");
+    Console.Error.WriteLine($"Notify cannot start: {reason}");
     return 1;
 }
 

@@ -30,7 +30,12 @@ public static class HubsExtensions
     public static IEndpointRouteBuilder MapNotifyHubs(this IEndpointRouteBuilder endpoints)
     {
         // WebSockets only: clients skip negotiation, so a load balancer needs no sticky sessions.
-        endpoints.MapHub<NotificationHub>(HubPath, o => o.Transports = HttpTransportType.WebSockets);
+        endpoints.MapHub<NotificationHub>(HubPath, o =>
+        {
+            o.Transports = HttpTransportType.WebSockets;
+            // A connection lives no longer than its token; the client reconnects with a fresh one.
+            o.CloseOnAuthenticationExpiration = true;
+        });
         return endpoints;
     }
 }

@@ -24,8 +24,8 @@ public sealed class NotificationsController(ISender sender, IValidator<SendNotif
     public const int MaxIdempotencyKeyLength = 200;
 
     /// <summary>Notify one or more users, groups, or everyone. Stored before it is answered.</summary>
+    /// <remarks>An optional Idempotency-Key header (1..200 characters) makes a retry within 24 hours return the first answer.</remarks>
     /// <param name="request">Recipients and content.</param>
-    /// <param name="idempotencyKey">Optional, 1..200 characters: a retry with the same key within 24 hours returns the first answer.</param>
     /// <param name="ct">Aborted with the request.</param>
     [HttpPost]
     [RequestSizeLimit(RequestLimits.MaxBodyBytes)]
@@ -37,12 +37,16 @@ public sealed class NotificationsController(ISender sender, IValidator<SendNotif
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
     public async Task<ActionResult<NotificationAccepted>> Send(
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Disallow)] SendNotificationRequest request,
-        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
         CancellationToken ct)
     {
         var result = await validator.ValidateAsync(request, ct);
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength))
-            result.Errors.Add(new(IdempotencyHeader, $"'{IdempotencyHeader}' must be 1 to {MaxIdempotencyKeyLength} characters."));
+        // Read raw: model binding turns an empty header into "absent" and joins repeated ones.
+        var keys = Request.Headers[IdempotencyHeader];
+        var idempotencyKey = keys.Count == 1 ? keys[0] : null;
+        if (keys.Count > 1)
+            result.Errors.Add(new(IdempotencyHeader, $"Send '{IdempotencyHeader}' once."));
+        else if (keys.Count == 1 && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxIdempotencyKeyLength))
+            result.Errors.Add(new(IdempotencyHeader, $"'{IdempotencyHeader}' must be 1 to {MaxIdempotencyKeyLength} characters, not all white space."));
         if (!result.IsValid) return result.ToProblem(this);
 
         var caller = User.Identity!.Name!;

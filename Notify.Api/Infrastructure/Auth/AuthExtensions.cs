@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Notify.Api.Infrastructure.Validation;
 using Notify.Hubs;
 
 namespace Notify.Api.Infrastructure.Auth;
@@ -53,8 +54,11 @@ internal static class AuthExtensions
             },
             OnTokenValidated = ctx =>
             {
-                if (string.IsNullOrEmpty(ctx.Principal?.FindFirst("sub")?.Value))
+                var sub = ctx.Principal?.FindFirst("sub")?.Value;
+                if (string.IsNullOrEmpty(sub))
                     ctx.Fail("The token has no sub claim, so it names no user.");
+                else if (!NameRules.IsAcceptableUserId(sub))
+                    ctx.Fail($"The token's sub is not a user id Notify can address (1 to {NameRules.MaxUserIdLength} characters, no control characters).");
                 return Task.CompletedTask;
             },
             OnChallenge = async ctx =>

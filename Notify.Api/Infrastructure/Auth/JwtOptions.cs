@@ -29,9 +29,9 @@ internal sealed class JwtOptionsValidator(IHostEnvironment env) : IValidateOptio
         if (Encoding.UTF8.GetByteCount(options.SigningKey) < JwtOptions.MinimumKeyBytes)
             return ValidateOptionsResult.Fail(
                 $"Jwt:SigningKey must be set to at least {JwtOptions.MinimumKeyBytes} bytes (HS256).");
-        if (!env.IsDevelopment() && options.SigningKey == DevelopmentDefaults.SigningKey)
+        if (!env.IsDevelopment() && DevelopmentDefaults.IsPublicSigningKey(options.SigningKey))
             return ValidateOptionsResult.Fail(
-                "Jwt:SigningKey is the public development key; set a secret one outside Development.");
+                "Jwt:SigningKey is a published development or example value; set a secret one outside Development.");
         return ValidateOptionsResult.Success;
     }
 }

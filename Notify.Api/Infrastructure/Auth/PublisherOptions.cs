@@ -31,12 +31,14 @@ internal sealed class PublisherOptionsValidator(IHostEnvironment env) : IValidat
                 return ValidateOptionsResult.Fail($"Publishers:Keys:{i}:Name must be set.");
             if (env.IsDevelopment() && key.Key == DevelopmentDefaults.ApiKey)
                 continue;
-            if (key.Key == DevelopmentDefaults.ApiKey)
+            if (DevelopmentDefaults.IsPublicApiKey(key.Key))
                 return ValidateOptionsResult.Fail(
-                    $"Publishers:Keys:{i}:Key is the public development key; set a secret one outside Development.");
+                    $"Publishers:Keys:{i}:Key is a published development or example value; set a secret one outside Development.");
             if (key.Key.Length < MinimumKeyLength)
                 return ValidateOptionsResult.Fail($"Publishers:Keys:{i}:Key must be at least {MinimumKeyLength} characters.");
         }
+        if (options.Keys.GroupBy(k => k.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } shared)
+            return ValidateOptionsResult.Fail($"Publishers:Keys gives one key to several callers ({string.Join(", ", shared.Select(k => k.Name))}); each caller needs its own.");
         return ValidateOptionsResult.Success;
     }
 }

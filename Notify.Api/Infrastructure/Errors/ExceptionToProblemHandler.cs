@@ -19,7 +19,7 @@ internal sealed class ExceptionToProblemHandler(IProblemDetailsService problems,
                 (413, "Payload Too Large", $"The request body is larger than {RequestLimits.MaxBodyBytes} bytes."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad Request", bad.Message),
             RedisException or RedisTimeoutException or TimeoutException when IsStorage(exception) =>
-                (503, "Service Unavailable", "Storage (Redis) is unreachable; nothing was accepted. Retry later."),
+                (503, "Service Unavailable", "Storage (Redis) is unreachable, so nothing was stored or changed. Retry after the Retry-After delay."),
             _ => (0, "", ""),
         };
         if (status == 0) return false;

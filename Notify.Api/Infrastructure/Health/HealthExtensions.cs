@@ -10,6 +10,7 @@ internal static class HealthExtensions
 
     public static void AddNotifyHealth(this IHostApplicationBuilder builder, bool redis)
     {
+        builder.Services.AddHostedService<ShutdownDrain>();
         var checks = builder.Services.AddHealthChecks().AddCheck<ShutdownHealthCheck>("shutdown", tags: [ReadyTag]);
         if (!redis) return;
         builder.Services.AddSingleton<BackplaneCanary>();

@@ -31,6 +31,15 @@ internal sealed class ExamplesTransformer : IOpenApiOperationTransformer
         if (context.Description.RelativePath == "api/notifications" && context.Description.HttpMethod == "POST")
         {
             if (operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true) body.Example = PublishExample;
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "Idempotency-Key",
+                In = ParameterLocation.Header,
+                Description = "Optional, 1..200 characters, sent once. A retry with the same key from the same caller within 24 hours " +
+                              "returns the first 202 (with Idempotent-Replayed: true); the same key with another body gives 422.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+            });
             if (operation.Responses?.TryGetValue("202", out var accepted) == true && accepted.Content?.TryGetValue("application/json", out var media) == true)
                 media.Example = AcceptedExample;
         }

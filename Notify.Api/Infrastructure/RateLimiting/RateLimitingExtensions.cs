@@ -28,6 +28,7 @@ internal static class RateLimitingExtensions
                     ProblemDetails =
                     {
                         Status = StatusCodes.Status429TooManyRequests,
+                        Type = "https://tools.ietf.org/html/rfc6585#section-4",
                         Title = "Too Many Requests",
                         Detail = $"Rate limit reached; retry after {retryAfter} s.",
                     },

@@ -25,6 +25,8 @@ internal sealed class RedisOptionsValidator(IHostEnvironment env) : IValidateOpt
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail("Redis:ChannelPrefix must be set (for example \"notify:\") when Redis is configured.");
         if (!options.IsConfigured) return ValidateOptionsResult.Success;
+        if (!string.IsNullOrEmpty(options.ChannelPrefix) && !options.ChannelPrefix.EndsWith(':'))
+            return ValidateOptionsResult.Fail($"Redis:ChannelPrefix must end with ':' (for example \"{options.ChannelPrefix}:\"), so prefixes never run into key names.");
         try
         {
             ConfigurationOptions.Parse(options.ConnectionString);

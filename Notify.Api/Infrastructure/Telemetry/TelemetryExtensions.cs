@@ -15,6 +15,8 @@ internal static class TelemetryExtensions
         // Never log the hub's ?access_token=: hosting's "Request starting" line carries the whole query string.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Connections", LogLevel.Warning);
+        // A configuration mistake is reported in one line by Program.cs; the host's own report repeats it as a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return;
         builder.Services.AddOpenTelemetry()

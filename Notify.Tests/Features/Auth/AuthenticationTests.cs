@@ -126,12 +126,42 @@ public sealed class AuthenticationTests(TwoInstances notify) : IClassFixture<Two
         Assert.Contains("userId", await response.Content.ReadAsStringAsync(Ct));
     }
 
-    private static string Sign(Claim claim, string key = DevSigningKey) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    [Theory]
+    [InlineData("has\nnewline")]
+    [InlineData(null)]
+    public async Task TokenWhoseSubNoPublishCouldAddressIsRefused(string? sub)
+    {
+        var token = Sign(new Claim("sub", sub ?? new string('u', 129)));
+        var client = notify.A.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var response = await client.GetAsync("/api/me/notifications", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HubConnectionIsClosedWhenItsTokenExpires()
+    {
+        var token = Sign(new Claim("sub", Requests.Unique("u")), expires: DateTime.UtcNow.AddSeconds(2));
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(notify.A.BaseAddress, "/hubs/notifications"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        var closed = new TaskCompletionSource();
+        connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+
+        await connection.StartAsync(Ct);
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+    }
+
+    private static string Sign(Claim claim, string key = DevSigningKey, DateTime? expires = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Subject = new ClaimsIdentity([claim]),
         Issuer = "notify",
         Audience = "notify",
-        Expires = DateTime.UtcNow.AddMinutes(5),
+        NotBefore = DateTime.UtcNow.AddMinutes(-1),
+        Expires = expires ?? DateTime.UtcNow.AddMinutes(5),
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
     });
 }

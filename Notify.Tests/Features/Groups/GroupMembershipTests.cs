@@ -100,4 +100,25 @@ public sealed class GroupMembershipTests(TwoInstances notify) : IClassFixture<Tw
         Assert.Equal("marker", (await client.NextAsync()).Title);
         Assert.Empty((await notify.A.Api.GetFromJsonAsync<GroupMembers>($"/api/groups/{group}/members", Ct))!.Members);
     }
+
+    [Fact]
+    public async Task EscapedSlashInAUserIdIsDecodedLikeEveryOtherEscape()
+    {
+        var group = Requests.Unique("g");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await notify.A.Api.PutAsync($"/api/groups/{group}/members/team%2Fann", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await notify.A.Api.PutAsync($"/api/groups/{group}/members/b%C3%B8b", null, Ct)).StatusCode);
+
+        var members = await notify.A.Api.GetFromJsonAsync<GroupMembers>($"/api/groups/{group}/members", Ct);
+        Assert.Equal(["bøb", "team/ann"], members!.Members);
+    }
+
+    [Fact]
+    public async Task UserIdWithAControlCharacterIsRefused()
+    {
+        var response = await notify.A.Api.PutAsync($"/api/groups/{Requests.Unique("g")}/members/a%0Ab", null, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("userId", await response.Content.ReadAsStringAsync(Ct));
+    }
 }

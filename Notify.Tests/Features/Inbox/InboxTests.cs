@@ -205,6 +205,37 @@ public sealed class InboxTests(TwoInstances notify) : IClassFixture<TwoInstances
         Assert.Equal(HttpStatusCode.Accepted, longest.StatusCode);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task EmptyOrBlankIdempotencyKeyIs400(string key)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, "/api/notifications") { Content = JsonContent.Create(Requests.ToUsers("x", "u1")) };
+        message.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+
+        var response = await notify.A.Api.SendAsync(message, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Idempotency-Key", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RepeatedIdempotencyKeyHeaderIs400()
+    {
+        // HttpClient folds repeated headers into one line, so this request is written by hand.
+        const string body = "{\"to\":{\"users\":[\"u1\"]},\"type\":\"a\",\"title\":\"x\"}";
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(notify.A.BaseAddress.Host, notify.A.BaseAddress.Port, Ct);
+        var stream = tcp.GetStream();
+        var request = $"POST /api/notifications HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: notify-dev-key\r\nIdempotency-Key: a\r\nIdempotency-Key: b\r\n" +
+                      $"Content-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request), Ct);
+
+        var statusLine = await new StreamReader(stream).ReadLineAsync(Ct);
+
+        Assert.StartsWith("HTTP/1.1 400", statusLine);
+    }
+
     private static Task<HttpResponseMessage> PostWithKey(NotifyInstance instance, SendNotificationRequest request, string key)
     {
         var message = new HttpRequestMessage(HttpMethod.Post, "/api/notifications") { Content = JsonContent.Create(request) };

@@ -9,6 +9,7 @@ public sealed class CorsTests
         ["Jwt:SigningKey"] = "a-production-signing-key-of-32-bytes-or-more!",
         ["Publishers:Keys:0:Name"] = "billing",
         ["Publishers:Keys:0:Key"] = "a-long-publisher-key",
+        ["Shutdown:DrainSeconds"] = "0",
     };
 
     private static async Task<string?> AllowedOriginFor(NotifyInstance instance, string origin)

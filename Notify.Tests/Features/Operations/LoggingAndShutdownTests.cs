@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -34,25 +35,35 @@ public sealed class LoggingAndShutdownTests
     }
 
     [Fact]
-    public async Task StoppingAnInstanceClosesHubConnectionsAtOnceSoClientsMoveOn()
+    public async Task SigtermClosesHubConnectionsAtOnceThenDrainsWhileUnreadyAndExitsCleanly()
     {
-        var instance = await NotifyInstance.StartAsync((string?)null, "notify:");
-        var client = await instance.ConnectAsync("u1");
-        var closed = new TaskCompletionSource<Exception?>();
-        client.Connection.Closed += e => { closed.TrySetResult(e); return Task.CompletedTask; };
-        var lifetime = instance.Services.GetRequiredService<IHostApplicationLifetime>();
-        var readyWhileStopping = new TaskCompletionSource<HttpStatusCode>();
-        lifetime.ApplicationStopping.Register(() => readyWhileStopping.TrySetResult(
-            instance.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>()
-                .CheckHealthAsync(c => c.Tags.Contains("ready")).GetAwaiter().GetResult().Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
-                ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable));
+        await using var notify = await NotifyProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Shutdown__DrainSeconds"] = "3",
+        });
+        using var http = new HttpClient { BaseAddress = notify.BaseAddress };
+        async Task<string> Token(string user) =>
+            (await (await http.PostAsJsonAsync("/api/dev/token", new { userId = user }, Ct)).Content.ReadFromJsonAsync<Contracts.DevTokenResponse>(Ct))!.AccessToken;
+        var token = await Token("u1");
+        var next = await Token("u2");
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(notify.BaseAddress, "/hubs/notifications"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        var closed = new TaskCompletionSource();
+        connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await connection.StartAsync(Ct);
 
-        var stopping = instance.DisposeAsync().AsTask();
+        notify.SendSigterm();
 
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(5), Ct);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, await readyWhileStopping.Task.WaitAsync(TimeSpan.FromSeconds(5), Ct));
-        await stopping.WaitAsync(TimeSpan.FromSeconds(15), Ct);
-        await client.DisposeAsync();
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(3), Ct);
+        var ready = await http.GetAsync("/health/ready", Ct);
+        var newConnection = await http.PostAsync($"/hubs/notifications/negotiate?negotiateVersion=1&access_token={next}", null, Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, newConnection.StatusCode);
+        Assert.NotNull(newConnection.Headers.RetryAfter);
+        await notify.Process.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        Assert.Equal(0, notify.Process.ExitCode);
     }
 
     private sealed class ListLoggerProvider(ConcurrentQueue<string> sink) : ILoggerProvider

@@ -23,10 +23,11 @@ public sealed class StartupValidationTests
 
     private static async Task AssertStopsNaming(string setting, Dictionary<string, string?> environment)
     {
-        var (exitCode, error) = await NotifyProcess.RunAsync(environment, TimeSpan.FromSeconds(30));
+        var (exitCode, error, output) = await NotifyProcess.RunAsync(environment, TimeSpan.FromSeconds(30));
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.DoesNotContain("   at ", output);
         Assert.StartsWith("Notify cannot start:", line);
         Assert.Contains(setting, line);
     }
@@ -61,6 +62,25 @@ public sealed class StartupValidationTests
         AssertStopsNaming("Redis:ChannelPrefix", Production(("Redis__ConnectionString", "127.0.0.1:1,abortConnect=false"), ("Redis__ChannelPrefix", "")));
 
     [Fact]
+    public Task ExampleSigningKeyFromTheEnvFileStopsStartup() =>
+        AssertStopsNaming("Jwt:SigningKey", Production(("Jwt__SigningKey", "replace-with-a-random-secret-of-32-bytes-or-more")));
+
+    [Fact]
+    public Task ExampleApiKeyFromTheEnvFileStopsStartup() =>
+        AssertStopsNaming("Publishers:Keys:0:Key", Production(("Publishers__Keys__0__Key", "replace-with-a-random-api-key")));
+
+    [Fact]
+    public Task OneKeyForTwoCallersStopsStartup() =>
+        AssertStopsNaming("Publishers:Keys", Production(("Publishers__Keys__1__Name", "shipping"), ("Publishers__Keys__1__Key", "a-long-publisher-key")));
+
+    [Fact]
+    public Task ChannelPrefixWithoutColonStopsStartup() =>
+        AssertStopsNaming("Redis:ChannelPrefix", Production(("Redis__ConnectionString", "127.0.0.1:1,abortConnect=false"), ("Redis__ChannelPrefix", "notify")));
+
+    [Fact]
+    public Task NonNumericLimitStopsStartup() => AssertStopsNaming("RateLimits:InboxPerSecond", Production(("RateLimits__InboxPerSecond", "abc")));
+
+    [Fact]
     public Task OutOfRangeInboxRetentionStopsStartup() => AssertStopsNaming("RetentionDays", Production(("Inbox__RetentionDays", "0")));
 
     [Fact]
@@ -71,6 +91,7 @@ public sealed class StartupValidationTests
             ["Jwt:SigningKey"] = "a-production-signing-key-of-32-bytes-or-more!",
             ["Publishers:Keys:0:Name"] = "billing",
             ["Publishers:Keys:0:Key"] = "a-long-publisher-key",
+            ["Shutdown:DrainSeconds"] = "0",
         };
         await using var instance = await NotifyInstance.StartAsync(null, "notify:", settings, environment: "Production");
         var ct = TestContext.Current.CancellationToken;
