@@ -4,18 +4,16 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Notify.Api.Features.SendNotification;
+using Notify.Api.Infrastructure;
 using Notify.Api.Infrastructure.Auth;
 using Notify.Api.Infrastructure.Errors;
 using Notify.Api.Infrastructure.Cors;
-using Notify.Api.Infrastructure.Groups;
 using Notify.Api.Infrastructure.OpenApi;
 using Notify.Api.Infrastructure.RateLimiting;
 using Notify.Api.Infrastructure.Telemetry;
 using Notify.Api.Infrastructure.Health;
-using Notify.Api.Infrastructure.Inbox;
 using Notify.Api.Infrastructure.Redis;
 using Notify.Api.Infrastructure.Validation;
-using Notify.Hubs;
 using StackExchange.Redis;
 
 namespace Notify.Api;
@@ -48,28 +46,7 @@ public static class ApiExtensions
         });
         builder.Services.AddSingleton<LiveDelivery>();
 
-        builder.Services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<InboxView>();
-
-        var redis = builder.AddNotifyRedis(signalR);
-        if (redis.IsConfigured)
-        {
-            builder.Services.AddSingleton<IInboxStore, RedisInboxStore>();
-            builder.Services.AddSingleton<IGroupStore, RedisGroupStore>();
-            builder.Services.AddSingleton<RedisMembershipBus>();
-            builder.Services.AddSingleton<IMembershipBus>(sp => sp.GetRequiredService<RedisMembershipBus>());
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisMembershipBus>());
-            builder.Services.AddHostedService<ResyncOnReconnect>();
-        }
-        else
-        {
-            builder.Services.AddSingleton<MemorySequence>();
-            builder.Services.AddSingleton<MemoryGroupStore>();
-            builder.Services.AddSingleton<IGroupStore>(sp => sp.GetRequiredService<MemoryGroupStore>());
-            builder.Services.AddSingleton<IInboxStore, MemoryInboxStore>();
-            builder.Services.AddSingleton<IMembershipBus, LocalMembershipBus>();
-        }
-        builder.Services.AddSingleton<IUserGroups>(sp => sp.GetRequiredService<IGroupStore>());
+        var redis = builder.AddNotifyStorage(signalR);
         builder.AddNotifyHealth(redis.IsConfigured);
         return builder;
     }
