@@ -172,6 +172,9 @@ export class NotifyClient {
           after = result.next;
         }
         this.resumePoint = null;
+        // Two publishes racing through different instances can arrive out of order; if the old connection ended
+        // between them, the lower one is below the resume point. The newest page fills such a hole.
+        this.receive((await this.api.page(this.pageSize, undefined)).items);
         await this.refreshUnread();
       } catch (error) {
         if (!this.isMissingInbox(error)) this.dispatch({ type: 'failed', error: `Could not catch up: ${message(error)}` });
