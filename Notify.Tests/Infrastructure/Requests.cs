@@ -27,5 +27,10 @@ public static class Requests
         Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
     }
 
+    /// <summary>The hub's negotiate call: the cheapest request that passes through the hub's authentication.</summary>
+    public static Task<HttpResponseMessage> NegotiateAsync(this HttpClient client, string? token = null) =>
+        client.PostAsync($"/hubs/notifications/negotiate?negotiateVersion=1{(token is null ? "" : $"&access_token={token}")}", null,
+            TestContext.Current.CancellationToken);
+
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 }

@@ -24,14 +24,14 @@ public sealed class ChangeReadStateHandler(IInboxStore store, InboxView inbox, I
     public async ValueTask<bool> Handle(MarkReadCommand command, CancellationToken ct)
     {
         var view = await inbox.LoadAsync(command.UserId, ct);
-        var entry = view.NewestFirst.FirstOrDefault(e => e.Id == command.Id);
-        if (entry == default) return false;
+        if (view.Find(command.Id) is not { } entry) return false;
         if (view.ReadAt(entry) is null)
         {
             var at = clock.GetUtcNow();
             await store.MarkReadAsync(command.UserId, command.Id, at, ct);
             await Clients(command.UserId).NotificationRead(new NotificationReadEvent(command.Id, at));
-            await PushCountAsync(command.UserId, ct);
+            // Derived from the view already loaded: one unread fewer.
+            await Clients(command.UserId).UnreadCountChanged(new UnreadCount(view.UnreadCount - 1));
         }
         return true;
     }
@@ -41,21 +41,20 @@ public sealed class ChangeReadStateHandler(IInboxStore store, InboxView inbox, I
         var at = clock.GetUtcNow();
         var upTo = await store.MarkAllReadAsync(command.UserId, at, ct);
         await Clients(command.UserId).AllNotificationsRead(new AllReadEvent(upTo, at));
-        await PushCountAsync(command.UserId, ct);
+        // Everything stored up to now is read.
+        await Clients(command.UserId).UnreadCountChanged(new UnreadCount(0));
         return Unit.Value;
     }
 
     public async ValueTask<bool> Handle(DeleteNotificationCommand command, CancellationToken ct)
     {
-        if (!(await inbox.LoadAsync(command.UserId, ct)).Contains(command.Id)) return false;
+        var view = await inbox.LoadAsync(command.UserId, ct);
+        if (view.Find(command.Id) is not { } entry) return false;
         await store.DeleteAsync(command.UserId, command.Id, ct);
         await Clients(command.UserId).NotificationDeleted(new NotificationDeletedEvent(command.Id));
-        await PushCountAsync(command.UserId, ct);
+        await Clients(command.UserId).UnreadCountChanged(new UnreadCount(view.UnreadCount - (view.ReadAt(entry) is null ? 1 : 0)));
         return true;
     }
 
     private INotificationClient Clients(string userId) => hub.Clients.User(userId);
-
-    private async Task PushCountAsync(string userId, CancellationToken ct) =>
-        await Clients(userId).UnreadCountChanged(new UnreadCount((await inbox.LoadAsync(userId, ct)).UnreadCount));
 }

@@ -13,7 +13,7 @@ public sealed class InboxView(IInboxStore store, IOptions<InboxOptions> options,
     {
         public int UnreadCount => NewestFirst.Count(e => ReadAt(e) is null);
 
-        public bool Contains(Guid id) => NewestFirst.Any(e => e.Id == id);
+        public InboxEntry? Find(Guid id) => NewestFirst.FirstOrDefault(e => e.Id == id) is var e && e.Id == id ? e : null;
 
         public DateTimeOffset? ReadAt(InboxEntry e) =>
             State.Reads.TryGetValue(e.Id, out var at) ? at : e.Sequence <= State.ReadAllUpTo ? State.ReadAllAt : null;

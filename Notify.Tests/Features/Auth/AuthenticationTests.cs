@@ -57,7 +57,7 @@ public sealed class AuthenticationTests(TwoInstances notify) : IClassFixture<Two
     [Fact]
     public async Task HubWithoutTokenIs401()
     {
-        var response = await notify.A.Anonymous().PostAsync("/hubs/notifications/negotiate?negotiateVersion=1", null, Ct);
+        var response = await notify.A.Anonymous().NegotiateAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -77,7 +77,7 @@ public sealed class AuthenticationTests(TwoInstances notify) : IClassFixture<Two
     {
         var token = Sign(new Claim("name", "no-sub"));
 
-        var response = await notify.A.Anonymous().PostAsync($"/hubs/notifications/negotiate?negotiateVersion=1&access_token={token}", null, Ct);
+        var response = await notify.A.Anonymous().NegotiateAsync(token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("sub", await response.Content.ReadAsStringAsync(Ct));
@@ -88,7 +88,7 @@ public sealed class AuthenticationTests(TwoInstances notify) : IClassFixture<Two
     {
         var token = Sign(new Claim("sub", "u1"), key: "another-key-that-is-long-enough-0123456789");
 
-        var response = await notify.A.Anonymous().PostAsync($"/hubs/notifications/negotiate?negotiateVersion=1&access_token={token}", null, Ct);
+        var response = await notify.A.Anonymous().NegotiateAsync(token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -98,7 +98,7 @@ public sealed class AuthenticationTests(TwoInstances notify) : IClassFixture<Two
     {
         var token = await notify.A.TokenAsync("u1");
 
-        var response = await notify.A.Anonymous().PostAsync($"/hubs/notifications/negotiate?negotiateVersion=1&access_token={token}", null, Ct);
+        var response = await notify.A.Anonymous().NegotiateAsync(token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

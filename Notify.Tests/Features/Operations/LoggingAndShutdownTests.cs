@@ -26,7 +26,7 @@ public sealed class LoggingAndShutdownTests
         }, configureLogging: logging => logging.AddProvider(new ListLoggerProvider(sink)));
         var token = await instance.TokenAsync("u1");
 
-        var negotiate = await instance.Anonymous().PostAsync($"/hubs/notifications/negotiate?negotiateVersion=1&access_token={token}", null, Ct);
+        var negotiate = await instance.Anonymous().NegotiateAsync(token);
         await using (var client = await instance.ConnectAsync("u1")) { }
 
         Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
@@ -58,7 +58,7 @@ public sealed class LoggingAndShutdownTests
 
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(3), Ct);
         var ready = await http.GetAsync("/health/ready", Ct);
-        var newConnection = await http.PostAsync($"/hubs/notifications/negotiate?negotiateVersion=1&access_token={next}", null, Ct);
+        var newConnection = await http.NegotiateAsync(next);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, newConnection.StatusCode);
         Assert.NotNull(newConnection.Headers.RetryAfter);
