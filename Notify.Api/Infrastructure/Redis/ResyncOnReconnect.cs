@@ -33,7 +33,10 @@ internal sealed class ResyncOnReconnect(IConnectionMultiplexer redis, Connection
         {
             try
             {
-                await hub.Clients.Clients(connections).ResyncRequested();
+                // One by one: the lifetime manager writes to a local connection directly, while a list is published
+                // through Redis, where the per-connection channels may not be subscribed again yet.
+                foreach (var connectionId in connections)
+                    await hub.Clients.Client(connectionId).ResyncRequested();
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException or InvalidOperationException)
             {
