@@ -33,7 +33,6 @@ internal static class StorageExtensions
             builder.Services.AddSingleton<IMembershipBus, LocalMembershipBus>();
         }
         builder.Services.AddSingleton<IUserGroups>(sp => sp.GetRequiredService<IGroupStore>());
-        builder.Services.AddSingleton<IUserGroups>(sp => sp.GetRequiredService<IGroupStore>());
         return redis;
     }
 }

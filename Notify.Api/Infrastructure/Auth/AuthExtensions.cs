@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,9 @@ internal static class AuthExtensions
     {
         // Keep claim names as they are in the token: the user id is "sub", not a mapped NameIdentifier.
         bearer.MapInboundClaims = false;
+        // Every hub connection keeps its principal and authentication result for its whole life: keep neither
+        // the raw token nor the token's dozen claims there, only the user id (see OnTokenValidated).
+        bearer.SaveToken = false;
         bearer.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = jwt.Issuer,
@@ -59,6 +63,8 @@ internal static class AuthExtensions
                     ctx.Fail("The token has no sub claim, so it names no user.");
                 else if (!NameRules.IsAcceptableUserId(sub))
                     ctx.Fail($"The token's sub is not a user id Notify can address (1 to {NameRules.MaxUserIdLength} characters, no control characters).");
+                else
+                    ctx.Principal = UserPrincipal(sub, ctx.Scheme.Name);
                 return Task.CompletedTask;
             },
             OnChallenge = async ctx =>
@@ -81,6 +87,10 @@ internal static class AuthExtensions
             },
         };
     }
+
+    /// <summary>Nothing in Notify reads a claim but <c>sub</c>; the expiry the hub closes on is kept in the ticket's properties.</summary>
+    private static ClaimsPrincipal UserPrincipal(string sub, string scheme) =>
+        new(new ClaimsIdentity([new Claim("sub", sub)], scheme, nameType: "sub", roleType: null));
 
     private static string Describe(Exception failure) => failure switch
     {

@@ -13,7 +13,9 @@ internal static class TelemetryExtensions
     {
         builder.Services.AddSingleton<NotifyMetrics>();
         // Never log the hub's ?access_token=: hosting's "Request starting" line carries the whole query string.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // None, not Warning: while this category is on at any level, hosting gives every request an Activity
+        // for its log scope, and a hub connection is a request that lasts for hours. It logs nothing above Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Connections", LogLevel.Warning);
         // A configuration mistake is reported in one line by Program.cs; the host's own report repeats it as a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
