@@ -43,6 +43,22 @@ for (let i = 0; i < args.length; i++) {
 if (!opt.variants.length) opt.variants.push({ name: 'notify', env: {} });
 for (const w of opt.workloads) if (!ALL.includes(w)) { console.error(`unknown workload ${w}`); process.exit(2); }
 
+/**
+ * The runtime profile the image ships: the Dockerfile's `ENV DOTNET_...` lines, read from the source tree so that the
+ * benchmark measures what deploys and the two cannot drift apart. A variant's variables override it.
+ */
+function imageRuntimeProfile(src) {
+  const env = {};
+  let text = '';
+  try { text = fs.readFileSync(path.join(src, 'Dockerfile'), 'utf8'); } catch { return env; }
+  for (const line of text.split('\n')) {
+    const m = /^ENV\s+(DOTNET_\S+=.*)$/.exec(line.trim());
+    if (m) for (const kv of m[1].split(/\s+/)) { const e = kv.indexOf('='); env[kv.slice(0, e)] = kv.slice(e + 1); }
+  }
+  return env;
+}
+const PROFILE = imageRuntimeProfile(opt.src);
+
 function parseVariant(s) {
   const c = s.indexOf(':');
   const name = c === -1 ? s : s.slice(0, c);
@@ -160,7 +176,7 @@ async function startStack(bin, variant, tag, runDir) {
       Redis__ConnectionString: `127.0.0.1:${rp},abortConnect=false`, Redis__ChannelPrefix: 'bench:',
       Logging__LogLevel__Default: 'Warning', DOTNET_CLI_TELEMETRY_OPTOUT: '1',
       // W5 measures what an instance can take, not the per-key token bucket (default 2000/s, burst 4000)
-      RateLimits__PublishPerSecond: '1000000', RateLimits__PublishBurst: '1000000', ...variant.env,
+      RateLimits__PublishPerSecond: '1000000', RateLimits__PublishBurst: '1000000', ...PROFILE, ...variant.env,
     };
     stack[inst] = startProc(`notify-${inst}`, 'dotnet', [path.join(bin, 'Notify.Api.dll'), '--urls', `http://127.0.0.1:${port}`, '--contentRoot', bin], env, `${runDir}/${tag}-${inst}.log`);
   }
@@ -261,8 +277,9 @@ async function main() {
     redis: tryExec('redis-server', ['--version']), nofile_limit: tryExec('bash', ['-c', 'ulimit -n']), quick: opt.quick,
     src: opt.bin ? null : opt.src, git: opt.bin ? null : tryExec('git', ['-C', opt.src, 'rev-parse', '--short', 'HEAD']),
     bin, runtimeconfig: (() => { try { return JSON.parse(fs.readFileSync(path.join(bin, 'Notify.Api.runtimeconfig.json'), 'utf8')).runtimeOptions.configProperties; } catch { return null; } })(),
-    loadgen_args: opt.loadgenArgs, variants: opt.variants, workloads: opt.workloads, run_dir: runDir,
+    runtime_profile: PROFILE, loadgen_args: opt.loadgenArgs, variants: opt.variants, workloads: opt.workloads, run_dir: runDir,
   };
+  log(`runtime profile (Dockerfile ENV): ${Object.entries(PROFILE).map(([k, v]) => `${k}=${v}`).join(' ') || 'none'}`);
   log(`run dir ${runDir}; variants: ${opt.variants.map((v) => v.name).join(', ')}; workloads: ${opt.workloads.join(', ')}`);
   const results = {};
   for (const variant of opt.variants) {
