@@ -3,7 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Notify.Tests.Infrastructure;
@@ -155,9 +159,30 @@ public sealed class AuthenticationTests(TwoInstances notify) : IClassFixture<Two
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(20), Ct);
     }
 
-    private static string Sign(Claim claim, string key = DevSigningKey, DateTime? expires = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    [Fact]
+    public async Task ValidatedTokenLeavesOnlyItsSubAndExpiryBehind()
     {
-        Subject = new ClaimsIdentity([claim]),
+        // Every hub connection keeps its principal and ticket for hours: the token's other claims and the raw token
+        // would cost memory per connection (bench W3). The expiry must survive: the hub closes on it.
+        var sub = Requests.Unique("u");
+        var token = Sign(new Claim("sub", sub), extra: [new Claim("email", "u@example.com"), new Claim("role", "admin")]);
+        await using var scope = notify.A.Services.CreateAsyncScope();
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Request.Headers.Authorization = $"Bearer {token}";
+
+        var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        var claim = Assert.Single(result.Principal!.Claims);
+        Assert.Equal(("sub", sub), (claim.Type, claim.Value));
+        Assert.Equal(sub, result.Principal.Identity!.Name);
+        Assert.Null(result.Properties!.GetTokenValue("access_token"));
+        Assert.NotNull(result.Properties.ExpiresUtc);
+    }
+
+    private static string Sign(Claim claim, string key = DevSigningKey, DateTime? expires = null, Claim[]? extra = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Subject = new ClaimsIdentity([claim, .. extra ?? []]),
         Issuer = "notify",
         Audience = "notify",
         NotBefore = DateTime.UtcNow.AddMinutes(-1),
