@@ -106,5 +106,12 @@ if [ -f compose.yaml ]; then
   fi
 fi
 
+# ---------------------------------------------------------------- bench: the peer file runs what the image runs
+if node bench/src/check-profile.js > "$art/profile.log" 2>&1; then
+  say "bench: $(cat "$art/profile.log")"; count 1 0 0
+else
+  say "bench: the peer file's runtime profile differs from the Dockerfile's"; cat "$art/profile.log"; count 0 1 0
+fi
+
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

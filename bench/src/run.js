@@ -13,6 +13,7 @@ const net = require('net');
 const http = require('http');
 const path = require('path');
 const { spawn, execFileSync } = require('child_process');
+const { imageRuntimeProfile } = require('./profile');
 
 const BENCH = path.resolve(__dirname, '..');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -43,20 +44,6 @@ for (let i = 0; i < args.length; i++) {
 if (!opt.variants.length) opt.variants.push({ name: 'notify', env: {} });
 for (const w of opt.workloads) if (!ALL.includes(w)) { console.error(`unknown workload ${w}`); process.exit(2); }
 
-/**
- * The runtime profile the image ships: the Dockerfile's `ENV DOTNET_...` lines, read from the source tree so that the
- * benchmark measures what deploys and the two cannot drift apart. A variant's variables override it.
- */
-function imageRuntimeProfile(src) {
-  const env = {};
-  let text = '';
-  try { text = fs.readFileSync(path.join(src, 'Dockerfile'), 'utf8'); } catch { return env; }
-  for (const line of text.split('\n')) {
-    const m = /^ENV\s+(DOTNET_\S+=.*)$/.exec(line.trim());
-    if (m) for (const kv of m[1].split(/\s+/)) { const e = kv.indexOf('='); env[kv.slice(0, e)] = kv.slice(e + 1); }
-  }
-  return env;
-}
 const PROFILE = imageRuntimeProfile(opt.src);
 
 function parseVariant(s) {
@@ -277,7 +264,7 @@ async function main() {
     redis: tryExec('redis-server', ['--version']), nofile_limit: tryExec('bash', ['-c', 'ulimit -n']), quick: opt.quick,
     src: opt.bin ? null : opt.src, git: opt.bin ? null : tryExec('git', ['-C', opt.src, 'rev-parse', '--short', 'HEAD']),
     bin, runtimeconfig: (() => { try { return JSON.parse(fs.readFileSync(path.join(bin, 'Notify.Api.runtimeconfig.json'), 'utf8')).runtimeOptions.configProperties; } catch { return null; } })(),
-    runtime_profile: PROFILE, loadgen_args: opt.loadgenArgs, variants: opt.variants, workloads: opt.workloads, run_dir: runDir,
+    runtime_profile: PROFILE, runtime_profile_from: path.join(opt.src, 'Dockerfile'), loadgen_args: opt.loadgenArgs, variants: opt.variants, workloads: opt.workloads, run_dir: runDir,
   };
   log(`runtime profile (Dockerfile ENV): ${Object.entries(PROFILE).map(([k, v]) => `${k}=${v}`).join(' ') || 'none'}`);
   log(`run dir ${runDir}; variants: ${opt.variants.map((v) => v.name).join(', ')}; workloads: ${opt.workloads.join(', ')}`);

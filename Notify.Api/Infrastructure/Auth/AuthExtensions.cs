@@ -36,7 +36,7 @@ internal static class AuthExtensions
         // Keep claim names as they are in the token: the user id is "sub", not a mapped NameIdentifier.
         bearer.MapInboundClaims = false;
         // Every hub connection keeps its principal and authentication result for its whole life: keep neither
-        // the raw token nor the token's dozen claims there, only the user id (see OnTokenValidated).
+        // the raw token nor the token's other claims there, only the user id (see OnTokenValidated).
         bearer.SaveToken = false;
         bearer.TokenValidationParameters = new TokenValidationParameters
         {

@@ -13,9 +13,9 @@ internal static class TelemetryExtensions
     {
         builder.Services.AddSingleton<NotifyMetrics>();
         // Never log the hub's ?access_token=: hosting's "Request starting" line carries the whole query string.
-        // None, not Warning: while this category is on at any level, hosting gives every request an Activity
-        // for its log scope, and a hub connection is a request that lasts for hours. It logs nothing above Information.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // Warning, not None: the category's warnings (an overridden HTTP_PORTS) and start-up errors still matter, and
+        // while it is on, hosting keeps the W3C trace context of each request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Connections", LogLevel.Warning);
         // A configuration mistake is reported in one line by Program.cs; the host's own report repeats it as a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
